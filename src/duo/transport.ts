@@ -1,0 +1,286 @@
+import fetch, { Response } from 'node-fetch';
+import { createDuoError, DuoError, DuoFailure } from './errors';
+import { RequestLimiter, LimiterPermit } from './limiter';
+import {
+  canonicalizeParams,
+  DuoCredentials,
+  DuoParams,
+  formatRfc2822,
+  signV5,
+} from './signing';
+import { assertSafeBaseUrl } from './baseUrl';
+import { DuoEnvelopeFail, DuoPagingMetadata } from './types';
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { version } = require('../../package.json');
+
+export interface DuoLogger {
+  debug(fields: object, msg: string): void;
+  info(fields: object, msg: string): void;
+  warn(fields: object, msg: string): void;
+}
+
+export interface RetryPolicy {
+  /** Waits before each retry after HTTP 429: Duo's official schedule is 1, 2, 4, 8, 16, 32 s. */
+  rateLimitWaitsMs: number[];
+  /** Waits before each retry after a 5xx, reset, timeout or unreadable body. */
+  transientWaitsMs: number[];
+  /** Up to this much random jitter is added to every wait (Duo's clients add 0–1 s). */
+  jitterMs: number;
+}
+
+export const DUO_RETRY_POLICY: RetryPolicy = {
+  rateLimitWaitsMs: [1000, 2000, 4000, 8000, 16000, 32000],
+  transientWaitsMs: [500, 1000, 2000, 4000, 8000],
+  jitterMs: 1000,
+};
+
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+export interface TransportOptions extends DuoCredentials {
+  /** `https://api-xxxxxxxx.duosecurity.com`, or `http://127.0.0.1:PORT` for the local emulator. */
+  baseUrl: string;
+  limiter: RequestLimiter;
+  logger?: DuoLogger;
+  timeoutMs?: number;
+  retry?: RetryPolicy;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  now?: () => Date;
+}
+
+export interface DuoPage<T> {
+  response: T;
+  metadata?: DuoPagingMetadata;
+}
+
+type AttemptOutcome<T> =
+  | { kind: 'ok'; page: DuoPage<T> }
+  | { kind: 'rate-limited'; failure: DuoFailure }
+  | { kind: 'transient'; failure: DuoFailure }
+  | { kind: 'fatal'; error: DuoError };
+
+const silentLogger: DuoLogger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+};
+
+const realSleep = (ms: number) =>
+  new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Signed GETs against the Duo Admin API: a fresh signature and Date on every attempt,
+ * a timeout on every attempt, Duo's 429 schedule, bounded retries of transient faults,
+ * and every request through the shared limiter.
+ */
+export class DuoTransport {
+  private readonly baseUrl: URL;
+  private readonly credentials: DuoCredentials;
+  private readonly limiter: RequestLimiter;
+  private readonly logger: DuoLogger;
+  private readonly timeoutMs: number;
+  private readonly retry: RetryPolicy;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly random: () => number;
+  private readonly now: () => Date;
+
+  constructor(options: TransportOptions) {
+    this.baseUrl = assertSafeBaseUrl(options.baseUrl);
+    this.credentials = {
+      integrationKey: options.integrationKey,
+      secretKey: options.secretKey,
+    };
+    this.limiter = options.limiter;
+    this.logger = options.logger ?? silentLogger;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.retry = options.retry ?? DUO_RETRY_POLICY;
+    this.sleep = options.sleep ?? realSleep;
+    this.random = options.random ?? Math.random;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async get<T>(path: string, params: DuoParams = {}): Promise<DuoPage<T>> {
+    let rateLimited = 0;
+    let transient = 0;
+    for (;;) {
+      const outcome = await this.limiter.run((permit) =>
+        this.attempt<T>(path, params, permit),
+      );
+      if (outcome.kind === 'ok') return outcome.page;
+      if (outcome.kind === 'fatal') throw outcome.error;
+
+      const waits =
+        outcome.kind === 'rate-limited'
+          ? this.retry.rateLimitWaitsMs
+          : this.retry.transientWaitsMs;
+      const retryIndex =
+        outcome.kind === 'rate-limited' ? rateLimited++ : transient++;
+      if (retryIndex >= waits.length) {
+        throw this.givingUp(outcome.kind, outcome.failure, retryIndex + 1);
+      }
+      const waitMs = waits[retryIndex] + this.random() * this.retry.jitterMs;
+      this.logger.warn(
+        {
+          endpoint: path,
+          status: outcome.failure.status,
+          reason: outcome.failure.statusText,
+          retry: retryIndex + 1,
+          waitMs: Math.round(waitMs),
+        },
+        outcome.kind === 'rate-limited'
+          ? 'Duo rate-limited the request; waiting before retrying'
+          : 'Duo request failed transiently; waiting before retrying',
+      );
+      await this.sleep(waitMs);
+    }
+  }
+
+  private async attempt<T>(
+    path: string,
+    params: DuoParams,
+    permit: LimiterPermit,
+  ): Promise<AttemptOutcome<T>> {
+    const query = canonicalizeParams(params);
+    const date = formatRfc2822(this.now());
+    const authorization = signV5(
+      { date, method: 'GET', host: this.baseUrl.hostname, path, params },
+      this.credentials,
+    );
+    const url = `${this.baseUrl.origin}${path}${query ? `?${query}` : ''}`;
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), this.timeoutMs);
+    const startedMs = Date.now();
+    try {
+      const response = await fetch(url, {
+        method: 'GET',
+        headers: {
+          Authorization: authorization,
+          Date: date,
+          Accept: 'application/json',
+          'User-Agent': `graph-duo/${version}`,
+        },
+        signal: abort.signal as any,
+      });
+      const body = await response.text();
+      this.logger.debug(
+        { endpoint: path, status: response.status, ms: Date.now() - startedMs },
+        'Duo request',
+      );
+      const outcome = classifyResponse<T>(path, response, body);
+      if (outcome.kind === 'rate-limited') this.limiter.onRateLimited(permit);
+      else if (outcome.kind === 'ok') this.limiter.onSuccess();
+      return outcome;
+    } catch (err) {
+      return {
+        kind: 'transient',
+        failure: {
+          endpoint: path,
+          status: 0,
+          statusText: abort.signal.aborted
+            ? `no answer within ${this.timeoutMs} ms`
+            : describeNetworkError(err),
+        },
+      };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private givingUp(
+    kind: 'rate-limited' | 'transient',
+    failure: DuoFailure,
+    attempts: number,
+  ): DuoError {
+    const advice =
+      kind === 'rate-limited'
+        ? `Duo is rate-limiting this account: still HTTP 429 after ${attempts} attempts over ${Math.round(
+            this.retry.rateLimitWaitsMs.reduce((a, b) => a + b, 0) / 1000,
+          )} s. Run the integration again later, or reduce other Admin API traffic on this account`
+        : `Duo did not answer successfully after ${attempts} attempts`;
+    return createDuoError({ ...failure, advice });
+  }
+}
+
+function describeNetworkError(err: unknown): string {
+  const error = err as { code?: string; message?: string };
+  return error.code
+    ? `network error ${error.code}`
+    : `network error: ${error.message ?? String(err)}`;
+}
+
+function parseJson(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+}
+
+function failureFrom(
+  path: string,
+  response: Response,
+  json: unknown,
+): DuoFailure {
+  const fail = (json ?? {}) as Partial<DuoEnvelopeFail>;
+  const code = Number(fail.code);
+  return {
+    endpoint: path,
+    status: response.status,
+    statusText: response.statusText,
+    duoCode: Number.isFinite(code) && fail.code !== '' ? code : undefined,
+    duoMessage: typeof fail.message === 'string' ? fail.message : undefined,
+    duoDetail:
+      typeof fail.message_detail === 'string' ? fail.message_detail : undefined,
+  };
+}
+
+/** Decides what one HTTP answer means: data, a retry, or an error for the user. */
+function classifyResponse<T>(
+  path: string,
+  response: Response,
+  body: string,
+): AttemptOutcome<T> {
+  const json = parseJson(body) as Record<string, unknown> | undefined;
+  const failure = failureFrom(path, response, json);
+  if (response.status === 429) return { kind: 'rate-limited', failure };
+  if (response.status >= 500) return { kind: 'transient', failure };
+  if (response.status < 200 || response.status >= 300) {
+    return { kind: 'fatal', error: createDuoError(failure) };
+  }
+  if (json === undefined || typeof json !== 'object' || json === null) {
+    const contentType =
+      response.headers.get('content-type') ?? 'no content type';
+    return {
+      kind: 'transient',
+      failure: {
+        ...failure,
+        statusText: `${response.statusText}: the body is not Duo's JSON (${contentType}, ${body.length} bytes)`,
+      },
+    };
+  }
+  if (json.stat === 'OK' && 'response' in json) {
+    return {
+      kind: 'ok',
+      page: {
+        response: json.response as T,
+        metadata: json.metadata as DuoPagingMetadata | undefined,
+      },
+    };
+  }
+  if (json.stat === 'FAIL') {
+    // Duo's codes start with the HTTP status they stand for (40301 → 403).
+    const status = failure.duoCode ? Math.floor(failure.duoCode / 100) : 0;
+    return {
+      kind: 'fatal',
+      error: createDuoError({ ...failure, status: status || response.status }),
+    };
+  }
+  return {
+    kind: 'transient',
+    failure: {
+      ...failure,
+      statusText: `${response.statusText}: JSON without Duo's "stat" and "response"`,
+    },
+  };
+}
