@@ -1,4 +1,4 @@
-import { RequestLimiter } from './limiter';
+import { LimiterPermit, RequestLimiter } from './limiter';
 
 /** A fake clock: sleeping moves time forward instantly. */
 function fakeClock() {
@@ -55,7 +55,7 @@ describe('RequestLimiter', () => {
       now: clock.now,
       sleep: clock.sleep,
     });
-    const permits = [];
+    const permits: LimiterPermit[] = [];
     for (let i = 0; i < 8; i++) {
       permits.push(await limiter.acquire());
       clock.advance(10);
