@@ -67,6 +67,8 @@ export interface DuoClientOptions {
   timeoutMs?: number;
   retry?: RetryPolicy;
   sleep?: (ms: number) => Promise<void>;
+  /** The clock that dates each request (tests use a skewed one). */
+  now?: () => Date;
   /** Pages of one list fetched at once; defaults to the limiter's maximum in flight. */
   pageConcurrency?: number;
 }

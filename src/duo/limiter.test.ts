@@ -48,10 +48,11 @@ describe('RequestLimiter', () => {
     expect(starts).toEqual([0, 250, 500, 750, 1000]);
   });
 
-  test('a 429 halves concurrency and rate once per wave, then recovers with successes', async () => {
+  test('a 429 halves concurrency and rate once per wave, then recovers with time', async () => {
     const clock = fakeClock();
     const limiter = new RequestLimiter({
       maxInFlight: 8,
+      recoveryHalfLifeMs: 1000,
       now: clock.now,
       sleep: clock.sleep,
     });
@@ -74,11 +75,30 @@ describe('RequestLimiter', () => {
     limiter.onRateLimited(later);
     later.release();
     expect(limiter.stats().concurrency).toBe(2);
+    const twiceSlowed = limiter.stats().requestsPerSecond!;
+    expect(twiceSlowed).toBeLessThanOrEqual(25);
 
-    for (let i = 0; i < 500; i++) limiter.onSuccess();
+    clock.advance(1000);
+    expect(limiter.stats().requestsPerSecond).toBeCloseTo(twiceSlowed * 2, 5);
+    expect(limiter.stats().concurrency).toBe(3);
+    clock.advance(10_000);
     const recovered = limiter.stats();
     expect(recovered.concurrency).toBe(8);
     expect(recovered.requestsPerSecond).toBeNull();
+  });
+
+  test('a lone request limited again and again never slows the pace beyond 2 s', () => {
+    const clock = fakeClock();
+    const limiter = new RequestLimiter({ now: clock.now, sleep: clock.sleep });
+    for (let i = 0; i < 10; i++) {
+      clock.advance(100);
+      limiter.onRateLimited({
+        startedAt: clock.now(),
+        release: () => undefined,
+      });
+    }
+    expect(limiter.stats().requestsPerSecond).toBeCloseTo(0.5, 5);
+    expect(limiter.stats().concurrency).toBe(1);
   });
 
   test('recovery never goes past the configured rate', () => {
@@ -91,7 +111,7 @@ describe('RequestLimiter', () => {
     });
     limiter.onRateLimited({ startedAt: 0, release: () => undefined });
     expect(limiter.stats().requestsPerSecond).toBeLessThan(10);
-    for (let i = 0; i < 2000; i++) limiter.onSuccess();
+    clock.advance(60_000);
     expect(limiter.stats().requestsPerSecond).toBeCloseTo(10, 5);
   });
 });

@@ -1,15 +1,16 @@
 /**
  * One limiter shared by every request to one Duo account: a bounded number of requests in
  * flight, an optional cap on the request rate, and on HTTP 429 a multiplicative slow-down
- * (half the concurrency, half the rate) that recovers gradually with each success.
+ * (half the concurrency, half the observed rate) that recovers with time: the slow-down
+ * halves every `recoveryHalfLifeMs` without a 429, and a slot comes back as often.
  */
 export interface LimiterOptions {
   /** Most requests in flight at once. */
   maxInFlight?: number;
   /** Most requests started per second; unlimited when absent. */
   requestsPerSecond?: number;
-  /** Per success, the request spacing shrinks by this fraction (slow, steady recovery). */
-  recoveryPerSuccess?: number;
+  /** Without a 429 for this long, half the slow-down goes and one slot comes back. */
+  recoveryHalfLifeMs?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -28,8 +29,10 @@ export interface LimiterPermit {
 }
 
 export const DEFAULT_MAX_IN_FLIGHT = 8;
+const DEFAULT_RECOVERY_HALF_LIFE_MS = 2000;
 const RECENT_STARTS_WINDOW = 16;
-const SLOWEST_SPACING_MS = 10_000;
+/** Duo's own retry schedule handles longer waits; the limiter only paces the rest. */
+const SLOWEST_SPACING_MS = 2000;
 
 const realSleep = (ms: number) =>
   new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -37,16 +40,17 @@ const realSleep = (ms: number) =>
 export class RequestLimiter {
   private readonly maxInFlight: number;
   private readonly floorSpacingMs: number;
-  private readonly recovery: number;
+  private readonly halfLifeMs: number;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
 
   private concurrency: number;
-  private spacingMs: number;
+  /** Extra spacing between request starts, above the floor, from 429s. */
+  private penaltyMs = 0;
+  private penaltySetAt = 0;
   private inFlight = 0;
   private nextStartAt = 0;
   private lastSlowDownAt = -Infinity;
-  private successesSinceIncrease = 0;
   private slowDowns = 0;
   private readonly recentStarts: number[] = [];
   private readonly waiting: Array<() => void> = [];
@@ -59,15 +63,16 @@ export class RequestLimiter {
     this.floorSpacingMs = options.requestsPerSecond
       ? 1000 / options.requestsPerSecond
       : 0;
-    this.recovery = options.recoveryPerSuccess ?? 0.01;
+    this.halfLifeMs =
+      options.recoveryHalfLifeMs ?? DEFAULT_RECOVERY_HALF_LIFE_MS;
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? realSleep;
     this.concurrency = this.maxInFlight;
-    this.spacingMs = this.floorSpacingMs;
   }
 
   /** Waits for a free slot and the next start time allowed by the rate. */
   async acquire(): Promise<LimiterPermit> {
+    this.recover();
     if (this.inFlight < this.concurrency) {
       this.inFlight++;
     } else {
@@ -76,7 +81,7 @@ export class RequestLimiter {
     }
     const now = this.now();
     const startAt = Math.max(now, this.nextStartAt);
-    this.nextStartAt = startAt + this.spacingMs;
+    this.nextStartAt = startAt + this.spacingMs();
     if (startAt > now) await this.sleep(startAt - now);
     this.rememberStart(startAt);
     let released = false;
@@ -100,44 +105,56 @@ export class RequestLimiter {
     }
   }
 
-  /** Duo said 429: halve concurrency and rate, once per wave of requests. */
+  /** Duo said 429: halve concurrency and the rate, once per wave of requests. */
   onRateLimited(permit: LimiterPermit): void {
     if (permit.startedAt < this.lastSlowDownAt) return;
-    this.lastSlowDownAt = this.now();
+    this.recover();
+    const now = this.now();
+    this.lastSlowDownAt = now;
     this.slowDowns++;
-    this.successesSinceIncrease = 0;
     this.concurrency = Math.max(1, Math.floor(this.concurrency / 2));
-    const observedSpacing = this.observedSpacingMs();
-    this.spacingMs = Math.min(
-      SLOWEST_SPACING_MS,
-      Math.max(this.spacingMs * 2, observedSpacing * 2, this.floorSpacingMs),
+    const halfTheRate = Math.max(
+      this.spacingMs() * 2,
+      this.observedSpacingMs() * 2,
     );
-  }
-
-  /** A request succeeded: recover a little of the rate and, per round, one more slot. */
-  onSuccess(): void {
-    if (this.spacingMs > this.floorSpacingMs) {
-      const faster = this.spacingMs * (1 - this.recovery);
-      this.spacingMs =
-        faster - this.floorSpacingMs < 1 ? this.floorSpacingMs : faster;
-    }
-    if (this.concurrency < this.maxInFlight) {
-      this.successesSinceIncrease++;
-      if (this.successesSinceIncrease >= this.concurrency * 4) {
-        this.successesSinceIncrease = 0;
-        this.concurrency++;
-        this.drain();
-      }
-    }
+    this.penaltyMs = Math.min(
+      SLOWEST_SPACING_MS,
+      Math.max(0, halfTheRate - this.floorSpacingMs),
+    );
+    this.penaltySetAt = now;
   }
 
   stats(): LimiterStats {
+    this.recover();
+    const spacing = this.spacingMs();
     return {
       inFlight: this.inFlight,
       concurrency: this.concurrency,
-      requestsPerSecond: this.spacingMs > 0 ? 1000 / this.spacingMs : null,
+      requestsPerSecond: spacing > 0 ? 1000 / spacing : null,
       slowDowns: this.slowDowns,
     };
+  }
+
+  private spacingMs(): number {
+    return this.floorSpacingMs + this.penaltyMs;
+  }
+
+  /** Time since the last 429 earns back the rate (half-life) and slots (one per half-life). */
+  private recover(): void {
+    const now = this.now();
+    const elapsed = now - this.penaltySetAt;
+    if (elapsed < this.halfLifeMs) return;
+    const halvings = Math.floor(elapsed / this.halfLifeMs);
+    this.penaltySetAt += halvings * this.halfLifeMs;
+    this.penaltyMs = this.penaltyMs / 2 ** halvings;
+    if (this.penaltyMs < 1) this.penaltyMs = 0;
+    if (this.concurrency < this.maxInFlight) {
+      this.concurrency = Math.min(
+        this.maxInFlight,
+        this.concurrency + halvings,
+      );
+      this.drain();
+    }
   }
 
   private drain(): void {
@@ -149,8 +166,9 @@ export class RequestLimiter {
 
   private rememberStart(at: number): void {
     this.recentStarts.push(at);
-    if (this.recentStarts.length > RECENT_STARTS_WINDOW)
+    if (this.recentStarts.length > RECENT_STARTS_WINDOW) {
       this.recentStarts.shift();
+    }
   }
 
   /** Mean interval between recent request starts. */

@@ -169,7 +169,6 @@ export class DuoTransport {
       );
       const outcome = classifyResponse<T>(path, response, body);
       if (outcome.kind === 'rate-limited') this.limiter.onRateLimited(permit);
-      else if (outcome.kind === 'ok') this.limiter.onSuccess();
       return outcome;
     } catch (err) {
       return {
