@@ -43,12 +43,16 @@ async function countGraphObjects(kind: 'entities' | 'relationships') {
   return counts;
 }
 
-function printTable(title: string, rows: Record<string, number | string>) {
+function printTable(
+  title: string,
+  rows: Record<string, number | string>,
+  valueHeader = 'count',
+) {
   const width = Math.max(
     title.length,
     ...Object.keys(rows).map((k) => k.length),
   );
-  console.log(`\n${title.padEnd(width)}  count`);
+  console.log(`\n${title.padEnd(width)}  ${valueHeader}`);
   for (const [name, value] of Object.entries(rows).sort()) {
     console.log(`${name.padEnd(width)}  ${value}`);
   }
@@ -84,7 +88,7 @@ async function main() {
   const steps = Object.fromEntries(
     summary.integrationStepResults.map((r: any) => [r.id, r.status]),
   );
-  printTable('Step', steps);
+  printTable('Step', steps, 'status');
   printTable('Entity _type', await countGraphObjects('entities'));
   printTable('Relationship _type', await countGraphObjects('relationships'));
   const requests = emulator.requestCounts();
