@@ -4,8 +4,8 @@ import {
 } from '@jupiterone/integration-sdk-core';
 import { DuoClient, PageHandler } from '../duo';
 import { createAccountHasRelationship } from './account/converter';
+import { withGraphWriter } from './graphWriter';
 import {
-  addNewGraphObjects,
   duoClientFor,
   DuoStepContext,
   findAccountEntity,
@@ -29,17 +29,15 @@ export async function ingestAccountChildren<T>(
   const account = await findAccountEntity(context);
   let count = 0;
   await warningOnMissingPermission(context, list.what, () =>
-    list.iterate(duoClientFor(context), async (records) => {
-      const entities = records.map(list.convert);
-      const relationships = entities.map((entity) =>
-        createAccountHasRelationship(list.relationship, account, entity),
-      );
-      count += await addNewGraphObjects(
-        context.jobState,
-        entities,
-        relationships,
-      );
-    }),
+    withGraphWriter(context.jobState, (writer) =>
+      list.iterate(duoClientFor(context), async (records) => {
+        const entities = records.map(list.convert);
+        const relationships = entities.map((entity) =>
+          createAccountHasRelationship(list.relationship, account, entity),
+        );
+        count += await writer.add(entities, relationships);
+      }),
+    ),
   );
   context.logger.info({ [list.what]: count }, `Ingested Duo ${list.what}`);
 }

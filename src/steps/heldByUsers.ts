@@ -1,7 +1,7 @@
 import { Entity, Relationship } from '@jupiterone/integration-sdk-core';
 import { DuoEmbeddedUser } from '../duo';
 import { userKey } from './constants';
-import { addNewGraphObjects, DuoStepContext } from './stepContext';
+import { GraphWriter } from './graphWriter';
 
 /** A record (phone, token, credential) and every Duo user who holds it. */
 export interface HeldRecord {
@@ -22,24 +22,26 @@ export type HolderRelationship = (
  * pointing only at users the users step ingested. Returns how many entities were new.
  */
 export async function addHeldRecords(
-  context: DuoStepContext,
+  writer: GraphWriter,
   records: HeldRecord[],
   relate: HolderRelationship,
 ): Promise<number> {
-  const relationships: Relationship[] = [];
-  for (const { id, users } of records) {
-    for (const user of users) {
-      // A user created after the users step ran has no entity to point from.
-      if (
-        user?.user_id &&
-        (await context.jobState.hasKey(userKey(user.user_id)))
-      ) {
-        relationships.push(relate(user.user_id, id));
-      }
-    }
-  }
-  return addNewGraphObjects(
-    context.jobState,
+  const holders = records.flatMap(({ id, users }) =>
+    users.flatMap((user) =>
+      // Duo's ids are text; anything else cannot be keyed and would fail the step.
+      typeof user?.user_id === 'string' && user.user_id
+        ? [{ userId: user.user_id, recordId: id }]
+        : [],
+    ),
+  );
+  // A user created after the users step ran has no entity to point from.
+  const knownUsers = await writer.knownKeys(
+    holders.map(({ userId }) => userKey(userId)),
+  );
+  const relationships = holders
+    .filter(({ userId }) => knownUsers.has(userKey(userId)))
+    .map(({ userId, recordId }) => relate(userId, recordId));
+  return writer.add(
     records.map((r) => r.entity),
     relationships,
   );

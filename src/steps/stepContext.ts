@@ -4,8 +4,6 @@ import {
   IntegrationProviderAuthorizationError,
   IntegrationStepExecutionContext,
   IntegrationWarnEventName,
-  JobState,
-  Relationship,
 } from '@jupiterone/integration-sdk-core';
 import { IntegrationConfig, normalizeConfig } from '../config';
 import { DuoClient, DuoError } from '../duo';
@@ -72,36 +70,4 @@ export function publishMissingPermission(
       }), so ${what} could not be read. In the Duo Admin Panel, open ` +
       `Applications → this Admin API application and grant the "${err.permission}" permission.`,
   });
-}
-
-/**
- * Adds only what the job does not hold yet, so a record Duo returned twice never fails
- * the step with a duplicate key. Returns how many entities were new.
- */
-export async function addNewGraphObjects(
-  jobState: JobState,
-  entities: Entity[],
-  relationships: Relationship[] = [],
-): Promise<number> {
-  const newEntities = await withoutKnownKeys(jobState, entities);
-  const newRelationships = await withoutKnownKeys(jobState, relationships);
-  if (newEntities.length) await jobState.addEntities(newEntities);
-  if (newRelationships.length)
-    await jobState.addRelationships(newRelationships);
-  return newEntities.length;
-}
-
-async function withoutKnownKeys<T extends { _key: string }>(
-  jobState: JobState,
-  objects: T[],
-): Promise<T[]> {
-  const batchKeys = new Set<string>();
-  const fresh: T[] = [];
-  for (const object of objects) {
-    if (batchKeys.has(object._key) || (await jobState.hasKey(object._key)))
-      continue;
-    batchKeys.add(object._key);
-    fresh.push(object);
-  }
-  return fresh;
 }

@@ -11,7 +11,7 @@ import {
   accountKey,
   createKeyedRelationship,
   Entities,
-  entityIdentity,
+  entityAssign,
 } from '../constants';
 import { convertFields, optionalString } from '../normalize';
 
@@ -49,8 +49,7 @@ export function createAccountEntity({
   return createIntegrationEntity({
     entityData: {
       source: settings ?? {},
-      assign: {
-        ...entityIdentity(Entities.ACCOUNT, accountKey(apiHost)),
+      assign: entityAssign(Entities.ACCOUNT, accountKey(apiHost), {
         _rawData: summary ? [{ name: 'summary', rawData: summary }] : [],
         id: apiHost,
         name: optionalString(settings?.name) ?? apiHost,
@@ -58,7 +57,7 @@ export function createAccountEntity({
         ...adminPanelOf(apiHost),
         ...convertFields(settings, ACCOUNT_SETTINGS_FIELDS),
         ...convertFields(summary, ACCOUNT_SUMMARY_FIELDS),
-      },
+      }),
     },
   });
 }

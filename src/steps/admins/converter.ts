@@ -3,7 +3,7 @@ import {
   Entity,
 } from '@jupiterone/integration-sdk-core';
 import { DuoAdmin } from '../../duo';
-import { adminKey, Entities, entityIdentity } from '../constants';
+import { adminKey, Entities, entityAssign } from '../constants';
 import {
   enumEquals,
   normalizeEmail,
@@ -21,8 +21,7 @@ export function createAdminEntity(admin: DuoAdmin): Entity {
   return createIntegrationEntity({
     entityData: {
       source: admin,
-      assign: {
-        ...entityIdentity(Entities.ADMIN, adminKey(admin.admin_id)),
+      assign: entityAssign(Entities.ADMIN, adminKey(admin.admin_id), {
         id: admin.admin_id,
         name: optionalString(admin.name) ?? email ?? admin.admin_id,
         email,
@@ -35,7 +34,7 @@ export function createAdminEntity(admin: DuoAdmin): Entity {
         lastLoginOn: secondsToEpochMs(admin.last_login),
         passwordChangeRequired: toBoolean(admin.password_change_required),
         restrictedByAdminUnits: toBoolean(admin.restricted_by_admin_units),
-      },
+      }),
     },
   });
 }

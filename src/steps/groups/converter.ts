@@ -3,7 +3,7 @@ import {
   Entity,
 } from '@jupiterone/integration-sdk-core';
 import { DuoGroup } from '../../duo';
-import { Entities, entityIdentity, groupKey } from '../constants';
+import { Entities, entityAssign, groupKey } from '../constants';
 import {
   enumEquals,
   isActiveOrBypass,
@@ -19,8 +19,7 @@ export function createGroupEntity(group: DuoGroup): Entity {
   return createIntegrationEntity({
     entityData: {
       source: group,
-      assign: {
-        ...entityIdentity(Entities.GROUP, groupKey(group.group_id)),
+      assign: entityAssign(Entities.GROUP, groupKey(group.group_id), {
         id: group.group_id,
         name: optionalString(group.name) ?? group.group_id,
         description: optionalString(group.desc),
@@ -31,7 +30,7 @@ export function createGroupEntity(group: DuoGroup): Entity {
         smsEnabled: toBoolean(group.sms_enabled),
         voiceEnabled: toBoolean(group.voice_enabled),
         mobileOtpEnabled: toBoolean(group.mobile_otp_enabled),
-      },
+      }),
     },
   });
 }

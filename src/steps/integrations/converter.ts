@@ -6,7 +6,7 @@ import { DuoIntegrationWithoutSecret } from '../../duo';
 import {
   ADMIN_API_PERMISSION_FIELDS,
   Entities,
-  entityIdentity,
+  entityAssign,
   integrationKey,
 } from '../constants';
 import {
@@ -40,28 +40,28 @@ export function createDuoIntegrationEntity(
   return createIntegrationEntity({
     entityData: {
       source,
-      assign: {
-        ...entityIdentity(
-          Entities.INTEGRATION,
-          integrationKey(integration.integration_key),
-        ),
-        id: integration.integration_key,
-        name: optionalString(source.name) ?? integration.integration_key,
-        type: optionalString(source.type),
-        notes: notesToList(source.notes),
-        ...convertFields(source, ADMIN_API_PERMISSION_FIELDS),
-        networksForApiAccess,
-        ipRestrictedApiAccess: networksForApiAccess.length > 0,
-        selfServiceAllowed: toBoolean(source.self_service_allowed),
-        enrollPolicy: optionalString(source.enroll_policy),
-        userAccess: optionalString(source.user_access),
-        groupsAllowed: toStringList(source.groups_allowed),
-        usernameNormalizationPolicy: optionalString(
-          source.username_normalization_policy,
-        ),
-        policyKey: optionalString(source.policy_key),
-        promptV4Enabled: toBoolean(source.prompt_v4_enabled),
-      },
+      assign: entityAssign(
+        Entities.INTEGRATION,
+        integrationKey(integration.integration_key),
+        {
+          id: integration.integration_key,
+          name: optionalString(source.name) ?? integration.integration_key,
+          type: optionalString(source.type),
+          notes: notesToList(source.notes),
+          ...convertFields(source, ADMIN_API_PERMISSION_FIELDS),
+          networksForApiAccess,
+          ipRestrictedApiAccess: networksForApiAccess.length > 0,
+          selfServiceAllowed: toBoolean(source.self_service_allowed),
+          enrollPolicy: optionalString(source.enroll_policy),
+          userAccess: optionalString(source.user_access),
+          groupsAllowed: toStringList(source.groups_allowed),
+          usernameNormalizationPolicy: optionalString(
+            source.username_normalization_policy,
+          ),
+          policyKey: optionalString(source.policy_key),
+          promptV4Enabled: toBoolean(source.prompt_v4_enabled),
+        },
+      ),
     },
   });
 }

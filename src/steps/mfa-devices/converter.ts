@@ -3,7 +3,7 @@ import {
   Entity,
 } from '@jupiterone/integration-sdk-core';
 import { DuoToken, DuoU2fToken, DuoWebAuthnCredential } from '../../duo';
-import { Entities, entityIdentity, mfaDeviceKey } from '../constants';
+import { Entities, entityAssign, mfaDeviceKey } from '../constants';
 import {
   normalizeEnum,
   optionalString,
@@ -39,13 +39,12 @@ function createMfaDeviceEntity(
   return createIntegrationEntity({
     entityData: {
       source,
-      assign: {
-        ...entityIdentity(Entities.MFA_DEVICE, mfaDeviceKey(id)),
+      assign: entityAssign(Entities.MFA_DEVICE, mfaDeviceKey(id), {
         id,
         factorType,
         ...holders,
         ...properties,
-      },
+      }),
     },
   });
 }

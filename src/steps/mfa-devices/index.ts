@@ -2,6 +2,7 @@ import { IntegrationStep } from '@jupiterone/integration-sdk-core';
 import { IntegrationConfig } from '../../config';
 import { DuoClient } from '../../duo';
 import { Entities, Relationships, Steps } from '../constants';
+import { withGraphWriter } from '../graphWriter';
 import { addHeldRecords, HeldRecord } from '../heldByUsers';
 import {
   duoClientFor,
@@ -28,7 +29,7 @@ const MFA_DEVICE_LISTS: Record<string, HeldRecordPages> = {
         tokens.map((t) => ({
           id: t.token_id,
           entity: createHardwareTokenEntity(t),
-          users: t.users ?? [],
+          users: Array.isArray(t.users) ? t.users : [],
         })),
       ),
     ),
@@ -63,19 +64,21 @@ const MFA_DEVICE_LISTS: Record<string, HeldRecordPages> = {
 export async function fetchMfaDevices(context: DuoStepContext): Promise<void> {
   const client = duoClientFor(context);
   const counts: Record<string, number> = {};
-  const results = await Promise.allSettled(
-    Object.entries(MFA_DEVICE_LISTS).map(([what, pages]) => {
-      counts[what] = 0;
-      return warningOnMissingPermission(context, what, () =>
-        pages(client, async (records) => {
-          counts[what] += await addHeldRecords(
-            context,
-            records,
-            createUserAssignedMfaDeviceRelationship,
-          );
-        }),
-      );
-    }),
+  const results = await withGraphWriter(context.jobState, (writer) =>
+    Promise.allSettled(
+      Object.entries(MFA_DEVICE_LISTS).map(([what, pages]) => {
+        counts[what] = 0;
+        return warningOnMissingPermission(context, what, () =>
+          pages(client, async (records) => {
+            counts[what] += await addHeldRecords(
+              writer,
+              records,
+              createUserAssignedMfaDeviceRelationship,
+            );
+          }),
+        );
+      }),
+    ),
   );
   context.logger.info(counts, 'Ingested Duo MFA devices');
   const failure = results.find(

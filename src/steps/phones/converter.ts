@@ -3,7 +3,7 @@ import {
   Entity,
 } from '@jupiterone/integration-sdk-core';
 import { DuoPhone } from '../../duo';
-import { Entities, entityIdentity, phoneKey } from '../constants';
+import { Entities, entityAssign, phoneKey } from '../constants';
 import {
   isEncrypted,
   isFingerprintConfigured,
@@ -76,8 +76,7 @@ export function createPhoneEntity(phone: DuoPhone): Entity {
   return createIntegrationEntity({
     entityData: {
       source: phone,
-      assign: {
-        ...entityIdentity(Entities.PHONE, phoneKey(phone.phone_id)),
+      assign: entityAssign(Entities.PHONE, phoneKey(phone.phone_id), {
         id: phone.phone_id,
         name: phoneName(phone),
         category: lookUp(CATEGORY_BY_TYPE, phone.type) ?? 'other',
@@ -103,7 +102,7 @@ export function createPhoneEntity(phone: DuoPhone): Entity {
         userIds: pluckStrings(phone.users, 'user_id'),
         usernames: pluckStrings(phone.users, 'username'),
         userEmails: pluckStrings(phone.users, 'email', normalizeEmail),
-      },
+      }),
     },
   });
 }

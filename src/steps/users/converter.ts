@@ -8,7 +8,7 @@ import { createAccountHasRelationship } from '../account/converter';
 import {
   createKeyedRelationship,
   Entities,
-  entityIdentity,
+  entityAssign,
   groupKey,
   mfaDeviceKey,
   phoneKey,
@@ -45,8 +45,10 @@ function aliasesOf(user: DuoUser): string[] {
 
 /** A member of a Bypass group signs in without a second factor, whatever their own status. */
 function isInBypassGroup(user: DuoUser): boolean {
-  return (user.groups ?? []).some((group) =>
-    enumEquals(group?.status, 'bypass'),
+  // Not trusted to be an array: anything else would throw and fail the whole step.
+  const groups: unknown[] = Array.isArray(user.groups) ? user.groups : [];
+  return groups.some(
+    (group) => isRecord(group) && enumEquals(group.status, 'bypass'),
   );
 }
 
@@ -60,8 +62,7 @@ export function createUserEntity(user: DuoUser): Entity {
   return createIntegrationEntity({
     entityData: {
       source: user,
-      assign: {
-        ...entityIdentity(Entities.USER, userKey(user.user_id)),
+      assign: entityAssign(Entities.USER, userKey(user.user_id), {
         id: user.user_id,
         name:
           optionalString(user.realname) ??
@@ -84,7 +85,7 @@ export function createUserEntity(user: DuoUser): Entity {
         groupNames: pluckStrings(user.groups, 'name'),
         aliases: aliasesOf(user),
         notes: notesToList(user.notes),
-      },
+      }),
     },
   });
 }

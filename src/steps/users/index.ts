@@ -1,9 +1,14 @@
-import { IntegrationStep, Relationship } from '@jupiterone/integration-sdk-core';
+import {
+  Entity,
+  IntegrationStep,
+  Relationship,
+} from '@jupiterone/integration-sdk-core';
 import { IntegrationConfig } from '../../config';
 import { DuoUser } from '../../duo';
 import { Entities, groupKey, Relationships, Steps } from '../constants';
+import { GraphWriter, withGraphWriter } from '../graphWriter';
+import { isRecord } from '../normalize';
 import {
-  addNewGraphObjects,
   duoClientFor,
   DuoStepContext,
   findAccountEntity,
@@ -15,23 +20,41 @@ import {
   createUserEntity,
 } from './converter';
 
-/** `group HAS user` from the groups Duo embeds in each user: no per-group calls. */
-async function groupMemberships(
-  context: DuoStepContext,
-  user: DuoUser,
+function groupIdsOf(user: DuoUser): string[] {
+  // Not trusted to be an array of objects: anything else would fail the whole step.
+  const groups: unknown[] = Array.isArray(user.groups) ? user.groups : [];
+  return groups.flatMap((group) =>
+    isRecord(group) && typeof group.group_id === 'string' && group.group_id
+      ? [group.group_id]
+      : [],
+  );
+}
+
+/**
+ * Per user, `account HAS user` and `group HAS user` for the groups Duo embeds in it (no
+ * per-group calls), only to groups the groups step ingested: a group created since has no
+ * entity to point from.
+ */
+async function userRelationships(
+  writer: GraphWriter,
+  account: Entity,
+  page: DuoUser[],
+  entities: Entity[],
 ): Promise<Relationship[]> {
+  const knownGroups = await writer.knownKeys(
+    page.flatMap((user) => groupIdsOf(user).map(groupKey)),
+  );
   const relationships: Relationship[] = [];
-  for (const group of user.groups ?? []) {
-    // A group created after the groups step ran has no entity to point from.
-    if (
-      group?.group_id &&
-      (await context.jobState.hasKey(groupKey(group.group_id)))
-    ) {
-      relationships.push(
-        createGroupHasUserRelationship(group.group_id, user.user_id),
-      );
+  page.forEach((user, i) => {
+    relationships.push(createAccountHasUserRelationship(account, entities[i]));
+    for (const groupId of groupIdsOf(user)) {
+      if (knownGroups.has(groupKey(groupId))) {
+        relationships.push(
+          createGroupHasUserRelationship(groupId, user.user_id),
+        );
+      }
     }
-  }
+  });
   return relationships;
 }
 
@@ -39,21 +62,15 @@ export async function fetchUsers(context: DuoStepContext): Promise<void> {
   const account = await findAccountEntity(context);
   let users = 0;
   await warningOnMissingPermission(context, 'users', () =>
-    duoClientFor(context).iterateUsers(async (page) => {
-      const entities = page.map(createUserEntity);
-      const relationships: Relationship[] = [];
-      for (let i = 0; i < page.length; i++) {
-        relationships.push(
-          createAccountHasUserRelationship(account, entities[i]),
-          ...(await groupMemberships(context, page[i])),
+    withGraphWriter(context.jobState, (writer) =>
+      duoClientFor(context).iterateUsers(async (page) => {
+        const entities = page.map(createUserEntity);
+        users += await writer.add(
+          entities,
+          await userRelationships(writer, account, page, entities),
         );
-      }
-      users += await addNewGraphObjects(
-        context.jobState,
-        entities,
-        relationships,
-      );
-    }),
+      }),
+    ),
   );
   context.logger.info({ users }, 'Ingested Duo users');
 }
