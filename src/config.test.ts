@@ -75,6 +75,8 @@ describe('normalizeConfig accepts and canonicalises', () => {
     ['http://127.255.10.2', 'http://127.255.10.2', '127.255.10.2'],
     ['http://LOCALHOST:9000', 'http://localhost:9000', 'localhost:9000'],
     ['http://[::1]:8443', 'http://[::1]:8443', '[::1]:8443'],
+    // A byte-order mark or no-break spaces pasted around the host are whitespace, trimmed.
+    [`\uFEFF${HOST}\u00A0`, `https://${HOST}`, HOST],
   ])('apiHostname %j → %s (host %s)', (apiHostname, baseUrl, apiHost) => {
     expect(normalizeConfig({ ...good, apiHostname })).toEqual({
       baseUrl,
@@ -158,6 +160,44 @@ describe('normalizeConfig rejects, naming the field and the expected form', () =
     ['api-xxxx.duosecurity.com\u200b', 'non-ASCII'],
     ['api-xxxx .duosecurity.com', 'contains spaces'],
     ['api-xx\txx.duosecurity.com', 'contains spaces'],
+    // Hosts of Duo that are not the Admin API, and look-alike domains.
+    ['admin-1234.duosecurity.com', 'is not a Duo API hostname'],
+    ['sso-1234.login.duosecurity.com', 'is not a Duo API hostname'],
+    ['api1234.duosecurity.com', 'is not a Duo API hostname'],
+    ['api-1234.duosecurity.com.cn', 'is not a Duo API hostname'],
+    ['api-1234.duo-security.com', 'is not a Duo API hostname'],
+    ['api-1234.xn--duoscurity-r4a.com', 'is not a Duo API hostname'],
+    // Plain http to anything that is not this machine (cloud metadata, any address).
+    [
+      'http://169.254.169.254',
+      'http://, which is only allowed for a local emulator',
+    ],
+    [
+      'http://localhost.evil.com:8443',
+      'http://, which is only allowed for a local emulator',
+    ],
+    [
+      'http://0.0.0.0:8443',
+      'http://, which is only allowed for a local emulator',
+    ],
+    [
+      'http://[::2]:8443',
+      'http://, which is only allowed for a local emulator',
+    ],
+    // Parser confusion: a backslash or an @ that other URL parsers read differently.
+    [
+      'https://evil.com\\@api-1234.duosecurity.com',
+      'must not contain credentials',
+    ],
+    ['api-1234.duosecurity.com\\evil.com', 'is not a Duo API hostname'],
+    ['api-1234.duosecurity.com:', 'must not contain a port'],
+    // Unicode look-alikes: Cyrillic a, fullwidth letters and dot, dotted capital I, RTL override.
+    ['\u0430pi-1234.duosecurity.com', 'non-ASCII'],
+    ['\uFF41\uFF50\uFF49-1234.duosecurity.com', 'non-ASCII'],
+    ['api-1234\uFF0Educsecurity.com', 'non-ASCII'],
+    ['API-1234.DUOSECUR\u0130TY.COM', 'non-ASCII'],
+    ['api-1234.duosecurity.com\u202e', 'non-ASCII'],
+    ['api-1234.\nduosecurity.com', 'contains spaces'],
   ])('apiHostname %j', (apiHostname, problem) => {
     const err = validationErrorOf({ ...good, apiHostname });
     expect(err).toBeInstanceOf(IntegrationValidationError);
@@ -184,6 +224,23 @@ describe('normalizeConfig rejects, naming the field and the expected form', () =
       'secretKey',
       `${SECRET.slice(2)} x`,
       'contains characters other than letters and digits',
+    ],
+    ['secretKey', SECRET.slice(0, 20), 'has 20 characters instead of 40'],
+    ['secretKey', `${SECRET}${SECRET}`, 'has 80 characters instead of 40'],
+    [
+      'secretKey',
+      `${SECRET.slice(1)}\u0430`,
+      'contains characters other than letters and digits',
+    ],
+    [
+      'integrationKey',
+      'DI\uFF37J8X6AEYOR5OMC6TQ1',
+      'is not a Duo integration key',
+    ],
+    [
+      'integrationKey',
+      IKEY.replace('O', '0\u200b'),
+      'is not a Duo integration key',
     ],
   ])('%s %j', (field, value, problem) => {
     const err = validationErrorOf({ ...good, [field]: value });

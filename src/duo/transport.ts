@@ -8,6 +8,7 @@ import {
   formatRfc2822,
   signV5,
 } from './signing';
+import { ConnectionAgents } from './agents';
 import { assertSafeBaseUrl } from './baseUrl';
 import { DuoEnvelopeFail, DuoPagingMetadata } from './types';
 
@@ -84,6 +85,7 @@ export class DuoTransport {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
   private readonly now: () => Date;
+  private readonly agents = new ConnectionAgents();
 
   constructor(options: TransportOptions) {
     this.baseUrl = assertSafeBaseUrl(options.baseUrl);
@@ -150,9 +152,16 @@ export class DuoTransport {
     const url = `${this.baseUrl.origin}${path}${query ? `?${query}` : ''}`;
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), this.timeoutMs);
+    let cutShort = false;
+    const agent = this.agents.forAttempt(() => {
+      cutShort = true;
+      abort.abort();
+    });
     const startedMs = Date.now();
+    let response: Response;
+    let body: string;
     try {
-      const response = await fetch(url, {
+      response = await fetch(url, {
         method: 'GET',
         headers: {
           Authorization: authorization,
@@ -160,30 +169,36 @@ export class DuoTransport {
           Accept: 'application/json',
           'User-Agent': `graph-duo/${version}`,
         },
+        // Duo never redirects API calls; following one could leave https or loopback.
+        redirect: 'manual',
         signal: abort.signal as any,
+        agent,
       });
-      const body = await response.text();
-      this.logger.debug(
-        { endpoint: path, status: response.status, ms: Date.now() - startedMs },
-        'Duo request',
-      );
-      const outcome = classifyResponse<T>(path, response, body);
-      if (outcome.kind === 'rate-limited') this.limiter.onRateLimited(permit);
-      return outcome;
+      body = await response.text();
     } catch (err) {
       return {
         kind: 'transient',
         failure: {
           endpoint: path,
           status: 0,
-          statusText: abort.signal.aborted
+          statusText: cutShort
+            ? 'the connection closed before the whole body arrived'
+            : abort.signal.aborted
             ? `no answer within ${this.timeoutMs} ms`
-            : describeNetworkError(err),
+            : describeNetworkError(err, url, path),
         },
       };
     } finally {
       clearTimeout(timer);
     }
+    // Outside the try: a bug here must surface as itself, not be retried as a network error.
+    this.logger.debug(
+      { endpoint: path, status: response.status, ms: Date.now() - startedMs },
+      'Duo request',
+    );
+    const outcome = classifyResponse<T>(path, response, body);
+    if (outcome.kind === 'rate-limited') this.limiter.onRateLimited(permit);
+    return outcome;
   }
 
   private givingUp(
@@ -201,11 +216,14 @@ export class DuoTransport {
   }
 }
 
-function describeNetworkError(err: unknown): string {
+/** node-fetch puts the whole URL, query included, in its messages: keep only the path. */
+function describeNetworkError(err: unknown, url: string, path: string): string {
   const error = err as { code?: string; message?: string };
   return error.code
     ? `network error ${error.code}`
-    : `network error: ${error.message ?? String(err)}`;
+    : `network error: ${String(error.message ?? err)
+        .split(url)
+        .join(path)}`;
 }
 
 function parseJson(body: string): unknown {
@@ -234,30 +252,43 @@ function failureFrom(
   };
 }
 
+function isEnvelope(json: unknown): json is Record<string, unknown> {
+  return typeof json === 'object' && json !== null && !Array.isArray(json);
+}
+
+/** What came instead of Duo's JSON (a proxy's HTML page, nothing), without echoing it. */
+function describeForeignBody(response: Response, body: string): string {
+  const contentType = response.headers.get('content-type') ?? 'no content type';
+  return `${
+    response.statusText
+  }: the body is not Duo's JSON (${contentType}, ${Buffer.byteLength(
+    body,
+  )} bytes)`;
+}
+
+const REDIRECT_ADVICE =
+  'Duo never redirects API calls: something between this machine and Duo (a proxy?) answered with a redirect, which is not followed';
+
 /** Decides what one HTTP answer means: data, a retry, or an error for the user. */
 function classifyResponse<T>(
   path: string,
   response: Response,
   body: string,
 ): AttemptOutcome<T> {
-  const json = parseJson(body) as Record<string, unknown> | undefined;
+  const parsed = parseJson(body);
+  const json = isEnvelope(parsed) ? parsed : undefined;
   const failure = failureFrom(path, response, json);
+  if (!json) failure.statusText = describeForeignBody(response, body);
   if (response.status === 429) return { kind: 'rate-limited', failure };
   if (response.status >= 500) return { kind: 'transient', failure };
+  if (response.status >= 300 && response.status < 400) {
+    const error = createDuoError({ ...failure, advice: REDIRECT_ADVICE });
+    return { kind: 'fatal', error };
+  }
   if (response.status < 200 || response.status >= 300) {
     return { kind: 'fatal', error: createDuoError(failure) };
   }
-  if (json === undefined || typeof json !== 'object' || json === null) {
-    const contentType =
-      response.headers.get('content-type') ?? 'no content type';
-    return {
-      kind: 'transient',
-      failure: {
-        ...failure,
-        statusText: `${response.statusText}: the body is not Duo's JSON (${contentType}, ${body.length} bytes)`,
-      },
-    };
-  }
+  if (!json) return { kind: 'transient', failure };
   if (json.stat === 'OK' && 'response' in json) {
     return {
       kind: 'ok',
