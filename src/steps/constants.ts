@@ -248,7 +248,7 @@ export const Entities: Record<EntityName, StepEntityMetadata> = {
         ...typed('number', ['lastLoginOn', 'lastDirectorySyncOn']),
         ...stringLists(['groupIds', 'groupNames', 'aliases']),
       },
-      ['id', 'username', 'active', 'bypassEnabled', 'effectiveBypass'],
+      ['id', 'active', 'bypassEnabled', 'effectiveBypass'],
     ),
   },
   PHONE: {
@@ -311,7 +311,7 @@ export const Entities: Record<EntityName, StepEntityMetadata> = {
         ...fieldSchemas(ADMIN_API_PERMISSION_FIELDS),
         ...stringLists(['networksForApiAccess', 'groupsAllowed']),
       },
-      ['id', 'type', 'ipRestrictedApiAccess'],
+      ['id', 'ipRestrictedApiAccess'],
     ),
   },
 };

@@ -156,38 +156,34 @@ const group = duoRecord('group_id', 'DG', {
   sms_enabled: field(bool),
   voice_enabled: field(bool),
 });
-// A user's `username` and an integration's `type` are held present and non-blank: without
-// them the entity misses a property its schema requires (reported, not yet decided).
-const user = duoRecord(
-  'user_id',
-  'DU',
-  {
-    alias1: field(text),
-    alias2: field(text),
-    alias3: field(text),
-    alias4: field(text),
-    aliases: field(fc.dictionary(anyOf('alias1', 'alias2', 'alias8'), text)),
-    created: field(epochSeconds),
-    email: field(email),
-    firstname: field(text),
-    lastname: field(text),
-    realname: field(text),
-    is_enrolled: field(bool),
-    last_directory_sync: field(epochSeconds),
-    last_login: field(epochSeconds),
-    notes: field(text),
-    status: field(
-      anyOf('active', 'bypass', 'disabled', 'locked out', 'pending deletion'),
-    ),
-    groups: listOf(group),
-    phones: listOf(fc.record({ phone_id: duoId('DP') })),
-    tokens: listOf(fc.record({ token_id: duoId('DH') })),
-    u2ftokens: listOf(fc.record({ registration_id: duoId('D2') })),
-    webauthncredentials: listOf(fc.record({ webauthnkey: duoId('WA') })),
-    desktoptokens: listOf(fc.record({ desktoptoken_id: duoId('DD') })),
-  },
-  { username: nonBlankText },
-);
+// Duo always sends a user's `username` and an integration's `type`; they are not required
+// by the entity schemas, so a record without them still yields a valid entity.
+const user = duoRecord('user_id', 'DU', {
+  alias1: field(text),
+  alias2: field(text),
+  alias3: field(text),
+  alias4: field(text),
+  aliases: field(fc.dictionary(anyOf('alias1', 'alias2', 'alias8'), text)),
+  created: field(epochSeconds),
+  email: field(email),
+  firstname: field(text),
+  lastname: field(text),
+  realname: field(text),
+  is_enrolled: field(bool),
+  last_directory_sync: field(epochSeconds),
+  last_login: field(epochSeconds),
+  notes: field(text),
+  status: field(
+    anyOf('active', 'bypass', 'disabled', 'locked out', 'pending deletion'),
+  ),
+  groups: listOf(group),
+  phones: listOf(fc.record({ phone_id: duoId('DP') })),
+  tokens: listOf(fc.record({ token_id: duoId('DH') })),
+  u2ftokens: listOf(fc.record({ registration_id: duoId('D2') })),
+  webauthncredentials: listOf(fc.record({ webauthnkey: duoId('WA') })),
+  desktoptokens: listOf(fc.record({ desktoptoken_id: duoId('DD') })),
+  username: field(nonBlankText),
+});
 const admin = duoRecord('admin_id', 'DE', {
   name: field(text),
   email: field(email),
@@ -246,30 +242,21 @@ const secretKey = fc
     maxLength: 38,
   })
   .map((rest) => `SK${rest}`);
-const integration = duoRecord(
-  'integration_key',
-  'DI',
-  {
-    name: field(text),
-    notes: field(text),
-    ...tableFields(ADMIN_API_PERMISSION_FIELDS),
-    enroll_policy: field(anyOf('enroll', 'allow', 'deny')),
-    groups_allowed: listOf(duoId('DG')),
-    networks_for_api_access: field(anyOf('', '10.0.0.0/8, 192.0.2.1')),
-    self_service_allowed: field(bool),
-    username_normalization_policy: field(anyOf('None', 'Simple')),
-    visual_style: field(text),
-    user_access: field(anyOf('ALL_USERS', 'PERMITTED_GROUPS')),
-    policy_key: field(text),
-    prompt_v4_enabled: field(flag, bool),
-  },
-  {
-    type: fc.oneof(
-      anyOf('adminapi', 'websdk', 'rdp', 'sso-generic'),
-      nonBlankText,
-    ),
-  },
-);
+const integration = duoRecord('integration_key', 'DI', {
+  name: field(text),
+  notes: field(text),
+  ...tableFields(ADMIN_API_PERMISSION_FIELDS),
+  enroll_policy: field(anyOf('enroll', 'allow', 'deny')),
+  groups_allowed: listOf(duoId('DG')),
+  networks_for_api_access: field(anyOf('', '10.0.0.0/8, 192.0.2.1')),
+  self_service_allowed: field(bool),
+  username_normalization_policy: field(anyOf('None', 'Simple')),
+  visual_style: field(text),
+  user_access: field(anyOf('ALL_USERS', 'PERMITTED_GROUPS')),
+  policy_key: field(text),
+  prompt_v4_enabled: field(flag, bool),
+  type: field(anyOf('adminapi', 'websdk', 'rdp', 'sso-generic'), nonBlankText),
+});
 const account = fc.record(
   {
     apiHost: anyOf('api-1a2b3c4d.duosecurity.com', '127.0.0.1:8443'),

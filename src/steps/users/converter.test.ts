@@ -110,7 +110,7 @@ describe('createUserEntity', () => {
     expect({ ...entity, effectiveBypass: 'true' }).not.toMatchGraphObjectSchema(
       schema,
     );
-    expect({ ...entity, username: undefined }).not.toMatchGraphObjectSchema(
+    expect({ ...entity, active: undefined }).not.toMatchGraphObjectSchema(
       schema,
     );
   });
