@@ -9,17 +9,10 @@ import {
   RunningEmulator,
   startEmulator,
 } from '../../test/emulator';
+import { FAST_RETRY } from '../../test/harness/emulatorRun';
 import { DuoClient, DUO_LISTS } from './client';
 import { DuoPagingError } from './errors';
 import { RequestLimiter } from './limiter';
-import { RetryPolicy } from './transport';
-
-/** Duo's schedule, in milliseconds instead of seconds. */
-const FAST_RETRY: RetryPolicy = {
-  rateLimitWaitsMs: [1, 2, 4, 8, 16, 32],
-  transientWaitsMs: [1, 2, 4, 8, 16],
-  jitterMs: 1,
-};
 
 const emulators: RunningEmulator[] = [];
 afterEach(async () => {
