@@ -1,3 +1,7 @@
+import { readFileSync } from 'fs';
+import https from 'https';
+import { AddressInfo } from 'net';
+import path from 'path';
 import {
   IntegrationProviderAPIError,
   IntegrationProviderAuthenticationError,
@@ -219,5 +223,46 @@ describe('a redirect', () => {
       'answered with a redirect, which is not followed',
     );
     expect(err.message).not.toContain(target.url);
+  });
+});
+
+describe('TLS', () => {
+  const fixtures = path.join(__dirname, '../../test/fixtures/tls');
+
+  test('a certificate that does not verify → refused at once, nothing sent, not retried', async () => {
+    let requests = 0;
+    const server = https.createServer(
+      {
+        key: readFileSync(path.join(fixtures, 'self-signed.key')),
+        cert: readFileSync(path.join(fixtures, 'self-signed.crt')),
+      },
+      (_req, res) => {
+        requests++;
+        res.end('{}');
+      },
+    );
+    await new Promise<void>((resolve) =>
+      server.listen(0, '127.0.0.1', resolve),
+    );
+    const { port } = server.address() as AddressInfo;
+    try {
+      const error = await new DuoTransport({
+        baseUrl: `https://localhost:${port}`,
+        integrationKey: 'DIWJ8X6AEYOR5OMC6TQ1',
+        secretKey: 'Zh5eGmUq9zpfQnyUIu5OL9iWoMMv5ZNmk3zLJ4Ep',
+        limiter: new RequestLimiter(),
+        retry: RETRY,
+        sleep: () => Promise.resolve(),
+      })
+        .get(ENDPOINT, { limit: 1 })
+        .catch((e) => e);
+      expect(error).toBeInstanceOf(IntegrationProviderAPIError);
+      expect(error.message).toMatch(
+        /TLS certificate error DEPTH_ZERO_SELF_SIGNED_CERT.*could not be verified/,
+      );
+      expect(requests).toBe(0);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

@@ -176,6 +176,9 @@ export class DuoTransport {
       });
       body = await response.text();
     } catch (err) {
+      if (isCertificateError(err)) {
+        return { kind: 'fatal', error: certificateError(path, err) };
+      }
       return {
         kind: 'transient',
         failure: {
@@ -214,6 +217,26 @@ export class DuoTransport {
         : `Duo did not answer successfully after ${attempts} attempts`;
     return createDuoError({ ...failure, advice });
   }
+}
+
+// Node's TLS verification failures: CERT_HAS_EXPIRED, DEPTH_ZERO_SELF_SIGNED_CERT, …
+const CERTIFICATE_ERROR_CODE =
+  /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS_CERT/;
+
+function isCertificateError(err: unknown): boolean {
+  const code = (err as { code?: unknown })?.code;
+  return typeof code === 'string' && CERTIFICATE_ERROR_CODE.test(code);
+}
+
+/** A certificate that does not verify will not verify on a retry: say so at once. */
+function certificateError(path: string, err: unknown): DuoError {
+  return createDuoError({
+    endpoint: path,
+    status: 0,
+    statusText: `TLS certificate error ${(err as { code: string }).code}`,
+    advice:
+      "The server's certificate could not be verified, so nothing was sent. A proxy that intercepts TLS must be trusted by this machine (NODE_EXTRA_CA_CERTS); verification is never turned off",
+  });
 }
 
 /** node-fetch puts the whole URL, query included, in its messages: keep only the path. */
