@@ -17,7 +17,7 @@ import {
   TinyServer,
 } from '../../test/harness/tinyServer';
 import { RequestLimiter } from './limiter';
-import { DuoPage, DuoTransport } from './transport';
+import { DuoPage, DuoTransport, TransportOptions } from './transport';
 
 /**
  * Answers that are not Duo's: proxy error pages, empty bodies, JSON without Duo's envelope,
@@ -44,16 +44,24 @@ async function serve(answer: (index: number) => TinyAnswer) {
   return server;
 }
 
-function transportTo(server: TinyServer, timeoutMs = 1000): DuoTransport {
+function transportAt(
+  baseUrl: string,
+  options: Partial<TransportOptions> = {},
+): DuoTransport {
   return new DuoTransport({
-    baseUrl: server.url,
+    baseUrl,
     integrationKey: 'DIWJ8X6AEYOR5OMC6TQ1',
     secretKey: 'Zh5eGmUq9zpfQnyUIu5OL9iWoMMv5ZNmk3zLJ4Ep',
     limiter: new RequestLimiter(),
     retry: RETRY,
     sleep: () => Promise.resolve(),
-    timeoutMs,
+    timeoutMs: 1000,
+    ...options,
   });
+}
+
+function transportTo(server: TinyServer, timeoutMs = 1000): DuoTransport {
+  return transportAt(server.url, { timeoutMs });
 }
 
 async function failureOf(
@@ -161,13 +169,7 @@ describe('a body that is not Duo’s JSON', () => {
         : { status: 200, headers: JSON_TYPE, body: USERS_PAGE },
     );
     const reasons: string[] = [];
-    const transport = new DuoTransport({
-      baseUrl: server.url,
-      integrationKey: 'DIWJ8X6AEYOR5OMC6TQ1',
-      secretKey: 'Zh5eGmUq9zpfQnyUIu5OL9iWoMMv5ZNmk3zLJ4Ep',
-      limiter: new RequestLimiter(),
-      retry: RETRY,
-      sleep: () => Promise.resolve(),
+    const transport = transportAt(server.url, {
       // Far longer than the test could wait: only noticing the cut lets it finish.
       timeoutMs: 600_000,
       logger: {
@@ -246,14 +248,7 @@ describe('TLS', () => {
     );
     const { port } = server.address() as AddressInfo;
     try {
-      const error = await new DuoTransport({
-        baseUrl: `https://localhost:${port}`,
-        integrationKey: 'DIWJ8X6AEYOR5OMC6TQ1',
-        secretKey: 'Zh5eGmUq9zpfQnyUIu5OL9iWoMMv5ZNmk3zLJ4Ep',
-        limiter: new RequestLimiter(),
-        retry: RETRY,
-        sleep: () => Promise.resolve(),
-      })
+      const error = await transportAt(`https://localhost:${port}`)
         .get(ENDPOINT, { limit: 1 })
         .catch((e) => e);
       expect(error).toBeInstanceOf(IntegrationProviderAPIError);
